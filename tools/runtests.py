@@ -21,7 +21,11 @@ import sys
 ADDR = re.compile(r"0x[0-9a-fA-F]+")
 
 
-def normalize(text):
+def normalize(text, testdir=None):
+    # CPython shows the script's absolute path in tracebacks; the checkout's
+    # location varies, so paths under the test's directory are made relative.
+    if testdir:
+        text = text.replace(testdir.rstrip("/") + "/", "")
     return ADDR.sub("0xADDR", text)
 
 
@@ -68,7 +72,7 @@ def run_one(interp, path, timeout):
             out += "[exit %d]\n" % p.returncode
     except subprocess.TimeoutExpired as e:
         out = (e.stdout or b"").decode("utf-8", "replace") + "[timeout after %ss]\n" % timeout
-    return normalize(out)
+    return normalize(out, d)
 
 
 def main():
