@@ -1,0 +1,3 @@
+print("pkg init", __name__)
+VALUE = 1
+from .helper import helper_func

@@ -1,0 +1,2 @@
+def helper_func():
+    return "helped from " + __name__
