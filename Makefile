@@ -2,7 +2,7 @@
 CC      ?= gcc
 OPT     ?= -O2
 CFLAGS_BASE = -std=c11 -D_GNU_SOURCE -g -Wall -Wextra -Werror -Wno-unused-parameter \
-              -Wno-missing-field-initializers -Isrc
+              -Wno-missing-field-initializers -Isrc $(if $(findstring clang,$(shell $(CC) --version 2>/dev/null | head -1)),,-Wno-format-truncation)
 CFLAGS  ?= $(OPT)
 LDLIBS  = -lgmp -lreadline -lm -lpthread
 
