@@ -98,7 +98,9 @@
     X(UnicodeWarning, "UnicodeWarning", Warning) \
     X(BytesWarning, "BytesWarning", Warning) \
     X(EncodingWarning, "EncodingWarning", Warning) \
-    X(ResourceWarning, "ResourceWarning", Warning)
+    X(ResourceWarning, "ResourceWarning", Warning) \
+    X(BaseExceptionGroup, "BaseExceptionGroup", BaseException) \
+    X(ExceptionGroup, "ExceptionGroup", BaseExceptionGroup) /* also derives from Exception */
 
 #define X(c, n, b) extern TypeObj Exc_##c;
 EXC_TYPES(X)
@@ -126,6 +128,12 @@ Obj *err_no_memory(void);
 Obj *err_from_errno(TypeObj *type);           /* OSError(errno, strerror) choosing the subclass by errno */
 Obj *err_from_errno_filename(TypeObj *type, Obj *filename);
 Obj *err_bad_internal_call(void);
+Obj *err_set_key(Obj *key);                   /* KeyError(key) even when key is a tuple */
+/* Record name/obj on the AttributeError being raised (for "Did you mean" hints);
+ * obj_getattr() calls it when a lookup fails, as CPython's PyObject_GetAttr does. */
+void err_set_attribute_context(Obj *obj, Obj *name);
+/* Raise NameError("name 'x' is not defined") with .name set. */
+Obj *err_name_error(Obj *name);
 /* Inspecting / moving. */
 Obj *err_occurred(void);                      /* borrowed current exception or NULL */
 bool err_matches(TypeObj *type);              /* current exception is an instance of type */
@@ -139,7 +147,11 @@ void err_chain_context(Obj *exc);
 void err_print(void);                         /* print current exception + traceback to sys.stderr, clear it */
 void err_display(Obj *exc, Obj *file);        /* CPython's traceback format incl. chained exceptions */
 void err_write_unraisable(Obj *obj);          /* "Exception ignored in: <obj>" + traceback, clears */
-/* Warnings: emits "file:line: Category: msg" once per location to stderr. */
+void err_write_unraisable_msg(const char *msg, Obj *obj); /* msg e.g. "Exception ignored in atexit callback" */
+void unraisable_default_print(Obj *exc, Obj *tb, Obj *msg, Obj *obj); /* sys.__unraisablehook__ output */
+Obj *sys_make_unraisable_args(Obj *exc, Obj *msg, Obj *obj);           /* sys.UnraisableHookArgs */
+/* Warnings: through warnings.warn() once lib/warnings.py is imported; before that
+ * "file:line: Category: msg" + source line, once per location, CPython's default filters. */
 int err_warn(TypeObj *category, const char *msg, int stacklevel);
 /* Exception objects. */
 Obj *exc_new(TypeObj *type, Obj *args_tuple);  /* instantiate with args */
@@ -151,11 +163,19 @@ void exc_set_cause(Obj *exc, Obj *cause);      /* steals cause (may be NULL); se
 Obj *stopiteration_value(Obj *exc);            /* new ref: StopIteration.value (None default) */
 /* Tracebacks (core/traceback.c). */
 extern TypeObj Traceback_Type;
+/* Text of err_display() as a str, for the traceback module (see core/traceback.c). */
+Obj *traceback_format(Obj *exc, Obj *tb, Obj *limit, int chain, int only_last);
 /* Push a traceback entry for `frame` onto the current exception's __traceback__. */
 int traceback_here(Frame *frame);
 /* Raise SyntaxError/IndentationError with location details. */
 Obj *err_syntax(TypeObj *type, const char *msg, Obj *filename, int lineno, int col,
                 int end_lineno, int end_col, const char *line_text);
+/* Source line `lineno` of a file, leading/trailing whitespace stripped, into buf; 0 if unavailable. */
+int err_read_source_line(const char *filename, int lineno, char *buf, size_t bufsize);
+/* Exception type for an errno value (FileNotFoundError for ENOENT ...), borrowed; OSError if none. */
+TypeObj *exc_type_for_errno(int err);
+/* sys.exit semantics for an uncaught SystemExit: returns the process exit status (prints msg if needed). */
+int exc_systemexit_status(Obj *exc);
 
 /* ======================================================================
  * Object protocols: core/object.c, core/abstract.c
@@ -286,9 +306,20 @@ typedef struct { OBJ_HEAD; double real, imag; } ComplexObj;
 Obj *float_from_double(double d);
 double float_as_double(Obj *o);          /* accepts float, int, __float__, __index__; -1.0 + error */
 Obj *float_repr_double(double d);        /* shortest round-trip repr, CPython style */
+/* code 'e','E','f','F','g','G' (CPython semantics) or 'r' (repr); flags and
+ * *type_out values: FLOAT_FMT_* / FLOAT_TYPE_* in objects/int.h. */
 char *float_format_double(double d, char code, int precision, int flags, int *type_out); /* mem_alloc'd */
 hash_t float_hash_double(double d);
 Obj *complex_from_doubles(double re, double im);
+/* divmod(a, b) for numbers (builtins.divmod fast path): int_divmod needs two
+ * ints; float_divmod takes any int/float mix.  Both return NotImplemented for
+ * other operand types; errors as CPython ("float divmod()"...). */
+Obj *int_divmod(Obj *a, Obj *b);
+Obj *float_divmod(Obj *a, Obj *b);
+/* int(o) / float(o) exactly as the constructors (all CPython messages);
+ * obj_to_int / obj_to_float may delegate here. */
+Obj *int_from_object(Obj *o);
+Obj *float_from_object(Obj *o);
 
 /* ======================================================================
  * Strings: objects/str.c, objects/bytes.c, objects/bytearray.c
@@ -418,6 +449,10 @@ ssize_t slice_indices(Obj *slice, ssize_t length, ssize_t *start, ssize_t *stop,
 Obj *range_new(ssize_t start, ssize_t stop, ssize_t step);
 Obj *seqiter_new(Obj *seq);                /* iterator over __getitem__(0..) */
 Obj *calliter_new(Obj *callable, Obj *sentinel);
+/* dict_merge(d, other, 2): on a duplicate key returns -1 with KeyError(key)
+ * set (as CPython's _PyDict_MergeEx); the VM turns it into
+ * "f() got multiple values for keyword argument 'a'". */
+#include "objects/containers.h"   /* layouts + fast inline accessors */
 
 /* ======================================================================
  * Modules and import: objects/module.c, core/import.c
@@ -437,6 +472,19 @@ typedef Obj *(*module_initfunc)(void);
 Obj *import_module(Obj *name, Obj *globals, Obj *fromlist, int level); /* __import__ */
 Obj *import_module_cstr(const char *name);  /* import a top-level module by name */
 Obj *import_from(Obj *module, Obj *name);   /* from m import name (with submodule fallback) */
+/* from m import *: copy public names (or __all__) into the dict/mapping `locals`. */
+int import_star(Obj *module, Obj *locals);
+/* -m: run module `name` as __main__ (packages run pkg/__main__.py).  0 ok, -1 error set. */
+int import_run_module_as_main(const char *name);
+bool import_is_builtin_name(Obj *name);     /* name is in the C-module inittab */
+Obj *module_init_builtins(void);            /* modules/builtins.c: the builtins module */
+/* I/O (modules/io*.c).  A text file object over an fd (sys.stdin/stdout/stderr):
+ * mode "r" or "w"; line_buffering 1 flushes at each newline.  Does not close fd. */
+Obj *io_open_fd(int fd, const char *mode, int line_buffering);
+void io_flush_all(void);                    /* flush every open buffered file (exit) */
+/* Write UTF-8 text to a file object: C fast path for gilpy's own text files,
+ * else file.write(str). */
+int io_write_text(Obj *file, const char *s, ssize_t n);
 
 /* ======================================================================
  * Compiler and VM: core/compile.c, core/symtable.c, core/eval.c,
@@ -477,6 +525,14 @@ int file_write_str(Obj *file, Obj *s);     /* file.write(s), result dropped */
 int file_write_cstr(Obj *file, const char *s);
 /* Run a whole program; returns the process exit status. */
 int run_main(int argc, char **argv);
+int interp_ready_types(void);              /* type_ready() on every static type (startup) */
+int interp_flush_std_files(void);          /* flush sys.stdout/stderr; -1 if stdout failed */
+int sys_init_path(const char *script_dir, int ignore_env); /* fill sys.path (ignore_env: -E) */
+int sys_init_streams(void);                /* sys.stdin/stdout/stderr via io (C fallback) */
+int sys_set_orig_argv(int argc, char **argv);
+/* SyntaxError fields (borrowed, may be NULL); 0 if exc is not a SyntaxError. */
+int exc_syntax_info(Obj *exc, Obj **msg, Obj **filename, Obj **lineno, Obj **offset, Obj **text,
+                    Obj **end_lineno, Obj **end_offset);
 
 /* Parts' detailed internal headers. */
 #include "core/ast.h"

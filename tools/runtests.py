@@ -18,7 +18,7 @@ import re
 import subprocess
 import sys
 
-ADDR = re.compile(r"0x[0-9a-fA-F]+")
+ADDR = re.compile(r"0x(?!ADDR\b)[0-9a-fA-F]+")
 
 
 def normalize(text, testdir=None):

@@ -146,20 +146,33 @@ struct Node {
 
 /* ---- parser API: core/parser.c (lexer in core/lexer.c) ---- */
 enum { PARSE_FILE = 0, PARSE_EVAL = 1, PARSE_SINGLE = 2 };
-enum { PERR_SYNTAX = 0, PERR_INDENTATION = 1, PERR_TAB = 2, PERR_DECODE = 3, PERR_MEMORY = 4 };
+enum { PERR_SYNTAX = 0, PERR_INDENTATION = 1, PERR_TAB = 2, PERR_DECODE = 3, PERR_MEMORY = 4,
+       PERR_RECURSION = 5 };
+/* PERR_MEMORY: raise MemoryError(msg) (msg may be empty: CPython's "parser stack
+ * overflow" on e.g. 3000 nested lambdas).  PERR_RECURSION: raise RecursionError(msg)
+ * ("maximum recursion depth exceeded during compilation"), for absurdly deep
+ * expressions.  Both carry no useful position. */
 typedef struct {
     int kind;                 /* PERR_* */
     char msg[512];            /* CPython's message, e.g. "invalid syntax", "expected ':'" */
-    int lineno, col_offset;   /* 1-based line; 1-based column like SyntaxError.offset */
-    int end_lineno, end_col_offset;
+    int lineno, col_offset;   /* 1-based line; 1-based column like SyntaxError.offset
+                                 (in characters, as CPython: use it as SyntaxError.offset) */
+    int end_lineno, end_col_offset;   /* like SyntaxError.end_lineno/end_offset (may be 0 or -1, as CPython) */
     char *text;               /* the offending source line (malloc'd, with '\n'), or NULL */
 } ParseError;
 /* Parse UTF-8 source.  Returns Module/Expression/Interactive node, or NULL with
- * *err filled in.  Flags: reserved (0). */
+ * *err filled in.  Flags: 0, or PARSE_FLAG_FILE when the source was read from a
+ * file (script, import): NUL bytes and bad UTF-8 then get the messages CPython
+ * gives for files ("source code cannot contain null bytes" with its line,
+ * "Non-UTF-8 code starting with ...") instead of those of compile(str/bytes).
+ * Other bits are ignored. */
+#define PARSE_FLAG_FILE (1 << 28)
 Node *parse_source(Arena *arena, const char *src, size_t len, const char *filename,
                    int mode, int flags, ParseError *err);
 void parse_error_free(ParseError *err);
 /* Debug: write the tree in the exact format of Python's ast.dump(tree) (no attributes). */
 void ast_dump(Node *n, FILE *out);
+/* Debug: one line "Kind lineno col end_lineno end_col" per positioned node, pre-order. */
+void ast_dump_positions(Node *n, FILE *out);
 
 #endif

@@ -1,0 +1,20 @@
+d = {'a': 1, 'b': 2, 'c': 3}
+k, v, i = d.keys(), d.values(), d.items()
+print(k, v, i)
+print(len(k), len(v), len(i), 'a' in k, 1 in v, ('a', 1) in i, ('a', 2) in i, 'zz' in k)
+print(list(k), list(v), list(i))
+d['d'] = 4
+print(k, list(reversed(k)), list(reversed(v)), list(reversed(i)))
+print(sorted(k & {'a', 'x'}), sorted(k | {'x'}), sorted(k - {'a'}), sorted(k ^ {'a', 'z'}))
+print(sorted({'a', 'q'} & k), sorted({'a', 'q'} - k), sorted(['a', 'q'] | k) if False else 0)
+print(k == {'a', 'b', 'c', 'd'}, k != {'a'}, k <= {'a', 'b', 'c', 'd', 'e'}, k < {'a'}, k >= {'a'})
+print(i & {('a', 1), ('b', 5)}, k.isdisjoint({'x'}), k.isdisjoint(['a']))
+print({1: 2}.keys() == {1: 2}.keys(), {1: 2}.items() == {(1, 2)}, {1: 2}.values() == {1: 2}.values())
+print(dict.fromkeys(range(5)).keys() & {1, 3, 10})
+print(sorted(d.items(), key=lambda x: -x[1]))
+for key, val in d.items():
+    print(key, val, end='; ')
+print()
+print(type(k).__name__, type(iter(k)).__name__, type(iter(i)).__name__, type(reversed(d)).__name__)
+it = iter(d.items()); next(it); print(it.__length_hint__())
+print(repr({}.keys()), repr({}.values()), {1: [2]}.items())

@@ -1,0 +1,2 @@
+from .bad_circ_a import X
+Y = 2

@@ -1,0 +1,4 @@
+from . import circ_b
+A = 'a'
+def get_b():
+    return circ_b.B

@@ -1,0 +1,12 @@
+import sys, io
+print(sys.stdout.name, sys.stderr.name, sys.stdin.name)
+print(sys.stdout.mode, sys.stdin.mode, sys.stdout.writable(), sys.stdin.readable())
+sys.stdout.write('written\n')
+sys.stdout.buffer.write(b'bytes via buffer\n')
+sys.stdout.flush()
+print(isinstance(sys.stdout, io.TextIOWrapper))
+data = sys.stdin.readline()
+print(repr(data))
+print(repr(sys.stdin.read()))
+print(sys.stdin.readline() == '')
+print('err line', file=sys.stderr)

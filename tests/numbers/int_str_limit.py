@@ -1,0 +1,16 @@
+import sys
+try: str(10**5000)
+except ValueError as e: print(e)
+sys.set_int_max_str_digits(6000)
+print(len(str(10**5000)), int('1'*5500) % 7)
+sys.set_int_max_str_digits(0)
+print(len(str(10**50000)))
+sys.set_int_max_str_digits(1000)
+try: int('1'*1001)
+except ValueError as e: print(e)
+print(int('1'*1000) % 9, hex(10**2000)[2:5], len(str(-10**999)))
+try: str(-10**1000)
+except ValueError as e: print(e)
+try: f'{10**1000:d}'
+except ValueError as e: print(e)
+print(sys.get_int_max_str_digits())

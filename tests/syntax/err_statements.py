@@ -1,0 +1,50 @@
+# Syntax errors: message, line and offset must match CPython 3.11.
+cases = [
+    "print 'x'",
+    'print x, y',
+    'x y',
+    'if x\n  pass',
+    'class A\n pass',
+    'def f()\n pass',
+    'x = 1 +',
+    'else: pass',
+    'a if b',
+    'import a.b as',
+    'from x import a,',
+    'try:\n pass\n',
+    'try:\n pass\nx=1',
+    'x.None',
+    'def None(): pass',
+    'async x',
+    'await = 3',
+    '@x\nx = 1',
+    'while x\n  pass',
+    'for x in y\n  pass',
+    'with x\n  pass',
+    'try\n  pass',
+    'try:\n pass\nfinally\n  pass',
+    'if x:\n pass\nelif y\n pass',
+    'def f() -> :\n pass',
+    'x = 5 6',
+    'a b c',
+    'import',
+    'from x import',
+    'except: pass',
+    'elif x: pass',
+    'try:\n pass\nexcept x, y:\n pass',
+    'x = 1 ! 2',
+    'a\\ b',
+    'a\\',
+    'x = \\\n',
+    '$',
+    'a ? b',
+    '!x',
+    'a <> b',
+    "x = '€'\nx € 2",
+]
+for src in cases:
+    try:
+        compile(src, 'x', 'exec')
+        print('OK', repr(src))
+    except SyntaxError as e:
+        print(type(e).__name__, repr(e.msg), e.lineno, e.offset)
