@@ -14,14 +14,36 @@ import sys
 import time
 
 
+def vm_hwm_kib(pid):
+    """Peak RSS of the process's current image (VmHWM).  ru_maxrss is no use
+    here: Linux carries the parent's RSS over fork+exec into the child's."""
+    try:
+        with open("/proc/%d/status" % pid) as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
 def run(argv, cwd):
+    import tempfile
+    out_f = tempfile.TemporaryFile()
     t0 = time.perf_counter()
-    p = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    out = p.stdout.read()
-    _, status, ru = os.wait4(p.pid, 0)
+    p = subprocess.Popen(argv, cwd=cwd, stdout=out_f, stderr=subprocess.STDOUT)
+    peak = 0
+    while True:
+        # Sample the high-water mark until the child exits (it only grows).
+        peak = max(peak, vm_hwm_kib(p.pid))
+        pid, status = os.waitpid(p.pid, os.WNOHANG)
+        if pid:
+            break
+        time.sleep(0.002)
     dt = time.perf_counter() - t0
     p.returncode = os.waitstatus_to_exitcode(status)
-    return dt, ru.ru_maxrss, out, p.returncode
+    out_f.seek(0)
+    return dt, peak, out_f.read(), p.returncode
 
 
 def main():

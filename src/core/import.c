@@ -27,6 +27,7 @@ Obj *module_init_io(void);
 Obj *module_init__io(void);
 Obj *module_init_sys(void) WEAK;
 Obj *module_init_math(void) WEAK;
+Obj *module_init_cmath(void) WEAK;
 Obj *module_init_gc(void) WEAK;
 Obj *module_init__weakref(void) WEAK;
 Obj *module_init__thread(void) WEAK;
@@ -65,7 +66,7 @@ typedef struct { const char *name; module_initfunc *init; } InitTab;
 static module_initfunc f_builtins = module_init_builtins, f_time = module_init_time,
     f_io = module_init_io, f__io = module_init__io;
 #define E(n) static module_initfunc f_##n = module_init_##n;
-E(sys) E(math) E(gc) E(_weakref) E(_thread) E(os) E(posix) E(signal) E(_signal)
+E(sys) E(math) E(cmath) E(gc) E(_weakref) E(_thread) E(os) E(posix) E(signal) E(_signal)
 E(socket) E(_socket) E(select) E(errno) E(itertools) E(_functools) E(_collections)
 E(operator) E(_operator) E(atexit) E(_random) E(struct) E(_struct) E(binascii)
 E(_string) E(_stat) E(array) E(marshal) E(_heapq) E(_bisect) E(fcntl) E(resource)
@@ -79,6 +80,7 @@ static const InitTab inittab[] = {
     {"_io", &f__io},
     {"io", &f_io},
     {"math", &f_math},
+    {"cmath", &f_cmath},
     {"gc", &f_gc},
     {"_weakref", &f__weakref},
     {"_thread", &f__thread},

@@ -222,14 +222,8 @@ static Obj *bi_divmod(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames)
     }
     if ((int_check_exact(a) || TYPE(a) == &Float_Type || TYPE(a) == &Bool_Type) &&
         (int_check_exact(b) || TYPE(b) == &Float_Type || TYPE(b) == &Bool_Type)) {
-        Obj *q = obj_binop(a, b, NB_FLOORDIV);
-        if (!q) return NULL;
-        Obj *r = obj_binop(a, b, NB_MOD);
-        if (!r) { DECREF(q); return NULL; }
-        Obj *t = tuple_pack(2, q, r);
-        DECREF(q);
-        DECREF(r);
-        return t;
+        bool ints = TYPE(a) != &Float_Type && TYPE(b) != &Float_Type;
+        return ints ? int_divmod(a, b) : float_divmod(a, b);
     }
     /* General protocol: a.__divmod__(b), then b.__rdivmod__(a). */
     int try_right_first = TYPE(b) != TYPE(a) && type_is_subtype(TYPE(b), TYPE(a));

@@ -39,9 +39,10 @@ static int grow(char **buf, ssize_t *cap, ssize_t need)
     return 0;
 }
 
-static Obj *closed_err(void)
+/* CPython words it with a period for BytesIO and without for StringIO. */
+static Obj *closed_err(bool bytesio)
 {
-    return err_set_str(&Exc_ValueError, "I/O operation on closed file.");
+    return err_set_str(&Exc_ValueError, bytesio ? "I/O operation on closed file." : "I/O operation on closed file");
 }
 
 /* ======================================================================
@@ -152,7 +153,7 @@ static void sio_dealloc(Obj *self)
     obj_free(self);
 }
 
-#define SIO_CHECK() do { if (SIO->closed) return closed_err(); } while (0)
+#define SIO_CHECK() do { if (SIO->closed) return closed_err(false); } while (0)
 
 static Obj *sio_getvalue(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames)
 {
@@ -429,7 +430,7 @@ TypeObj StringIO_Type = {
  * BytesIO
  * ====================================================================== */
 #define BIO ((BytesIOObj *)self)
-#define BIO_CHECK() do { if (BIO->closed) return closed_err(); } while (0)
+#define BIO_CHECK() do { if (BIO->closed) return closed_err(true); } while (0)
 
 static const char *bytes_like(Obj *o, ssize_t *n)
 {

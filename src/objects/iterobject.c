@@ -404,6 +404,8 @@ static Obj *reversed_new(TypeObj *type, Obj *const *args, size_t nargs, Obj *kwn
         return err_set_str(&Exc_TypeError, "reversed() takes no keyword arguments");
     if (nargs != 1) return err_format(&Exc_TypeError, "reversed expected 1 argument, got %zd", (ssize_t)nargs);
     Obj *seq = args[0];
+    if (type_lookup(TYPE(seq), str_intern_cstr("__reversed__")) == None)
+        return err_format(&Exc_TypeError, "'%T' object is not reversible", seq);
     Obj *rev = obj_type_lookup_special(seq, str_intern_cstr("__reversed__"));
     if (rev) {
         Obj *r = obj_call0(rev);

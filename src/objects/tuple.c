@@ -324,7 +324,8 @@ static Obj *tuple_index(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames)
 
 static Obj *tuple_count(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames) {
     if (args_no_kw("count", kwnames) < 0) return NULL;
-    if (args_count("count", nargs, 1, 1) < 0) return NULL;
+    if (nargs != 1)
+        return err_format(&Exc_TypeError, "tuple.count() takes exactly one argument (%zu given)", nargs);
     ssize_t c = 0;
     for (ssize_t i = 0; i < TUPLE_SIZE(self); i++) {
         int k = obj_richcompare_bool(TUPLE_ITEMS(self)[i], args[0], CMP_EQ);
