@@ -26,22 +26,24 @@ void cg_error(Compiler *c, Node *n, const char *fmt, ...)
     free(text);
 }
 
-/* Compile-time SyntaxWarning, printed the way warnings.showwarning does. */
+/* Compile-time SyntaxWarning, printed the way warnings.showwarning does:
+ * the source line comes from the file (linecache), so none for "<string>". */
 void cg_warn(Compiler *c, Node *n, const char *msg)
 {
-    char *text = source_line(c->src, c->srclen, n->lineno);
-    const char *t = text ? text : "";
-    while (*t == ' ' || *t == '\t') t++;
     Obj *s = str_from_format("%U:%d: SyntaxWarning: %s\n", c->filename, n->lineno, msg);
     if (s) {
         sys_write_stderr(STR_DATA(s));
         DECREF(s);
+    } else {
+        err_clear();
     }
-    if (*t) {
+    char line[1024];
+    if (c->filename && str_check(c->filename) &&
+        err_read_source_line(STR_DATA(c->filename), n->lineno, line, sizeof line) && line[0]) {
         sys_write_stderr("  ");
-        sys_write_stderr(t);
+        sys_write_stderr(line);
+        sys_write_stderr("\n");
     }
-    free(text);
 }
 
 void cg_set_loc(Compiler *c, Node *n)
@@ -639,12 +641,30 @@ static int visit_defaults(Compiler *c, Node *args, int *flags)
     return 0;
 }
 
+/* No parameter may be named __debug__ (reported at the def / lambda). */
+static int check_debug_args(Compiler *c, Node *n, Node *args)
+{
+    NodeList *lists[3] = { &args->v.Arguments.posonlyargs, &args->v.Arguments.args,
+                           &args->v.Arguments.kwonlyargs };
+    Node *single[2] = { args->v.Arguments.vararg, args->v.Arguments.kwarg };
+    bool bad = false;
+    for (int l = 0; l < 3 && !bad; l++)
+        for (int i = 0; i < lists[l]->n && !bad; i++)
+            bad = strcmp(lists[l]->items[i]->v.Arg.arg, "__debug__") == 0;
+    for (int i = 0; i < 2 && !bad; i++)
+        bad = single[i] && strcmp(single[i]->v.Arg.arg, "__debug__") == 0;
+    if (!bad) return 0;
+    cg_error(c, n, "cannot assign to __debug__");
+    return -1;
+}
+
 int cg_function(Compiler *c, Node *n)
 {
     bool is_lambda = n->kind == Lambda_kind;
     Node *args = is_lambda ? n->v.Lambda.args : n->v.FunctionDef.args;
     Scope *s = scope_child_for(c->u->scope, n);
     if (!s) { err_set_str(&Exc_SystemError, "compiler: missing scope"); return -1; }
+    if (args && check_debug_args(c, n, args) < 0) return -1;
     int flags = 0;
     CG_CHECK(visit_defaults(c, args, &flags));
     if (!is_lambda) CG_CHECK(visit_annotations_dict(c, args, n->v.FunctionDef.returns, &flags));
@@ -780,8 +800,11 @@ int cg_class(Compiler *c, Node *n)
     for (int i = start; i < body->n && !ok; i++) ok = cg_stmt(c, body->items[i]);
     if (!ok) {
         if (s->needs_class_cell) {
+            /* return the cell, and hand it to type.__new__ as __classcell__ */
             int idx = dict_find(c->u->cellvars, "__class__");
             ok = cg_emit(c, OP_LOAD_CLOSURE, idx);
+            if (!ok) ok = cg_emit(c, OP_COPY, 1);
+            if (!ok) ok = cg_nameop(c, "__classcell__", Store);
         } else {
             ok = cg_emit(c, OP_LOAD_CONST, cg_add_const(c, None));
         }
@@ -865,6 +888,9 @@ Obj *compile_source(const char *src, ssize_t len, Obj *filename, int mode, int f
     if (!mod) {
         if (!err_occurred()) {
             if (pe.kind == PERR_MEMORY) err_no_memory();
+            else if (pe.kind == PERR_RECURSION)
+                err_set_str(&Exc_RecursionError, pe.msg[0] ? pe.msg
+                            : "maximum recursion depth exceeded during compilation");
             else {
                 TypeObj *t = pe.kind == PERR_INDENTATION ? &Exc_IndentationError
                            : pe.kind == PERR_TAB ? &Exc_TabError : &Exc_SyntaxError;

@@ -38,9 +38,7 @@ static bool has_starred(NodeList *l)
 static Obj *const_fold(Compiler *c, Node *n)
 {
     if (n->kind == Constant_kind) {
-        Obj *v = cg_const_value(c, &n->v.Constant.value);
-        if (v) INCREF(v);
-        return v;
+        return cg_const_value(c, &n->v.Constant.value);   /* new reference */
     }
     if (n->kind == UnaryOp_kind && n->v.UnaryOp.op == USub && n->v.UnaryOp.operand->kind == Constant_kind) {
         ConstValue *cv = &n->v.UnaryOp.operand->v.Constant.value;
@@ -86,6 +84,38 @@ static bool is_foldable(Node *n)
 static int starunpack(Compiler *c, NodeList *elts, int build_op)
 {
     int n = elts->n;
+    if (n > 2 && build_op != OP_BUILD_TUPLE) {
+        /* 3+ constant items: BUILD_X 0 + constant + extend (as CPython 3.11,
+         * which also fixes a set display's iteration order: the items go
+         * into a frozenset in source order, then the set copies it) */
+        bool all_const = true;
+        for (int i = 0; i < n && all_const; i++) all_const = is_foldable(elts->items[i]);
+        if (all_const) {
+            Obj *t = tuple_new(n);
+            if (!t) return -1;
+            for (int i = 0; i < n; i++) {
+                Obj *e = const_fold(c, elts->items[i]);
+                if (!e) { DECREF(t); t = NULL; break; }
+                TUPLE_SET(t, i, e);
+            }
+            if (t && build_op == OP_BUILD_SET) {
+                /* CPython builds frozenset(items), and its constant merging
+                 * rebuilds it from a tuple of that frozenset's items */
+                Obj *fs = frozenset_new(t);
+                DECREF(t);
+                Obj *t2 = fs ? seq_tuple(fs) : NULL;
+                XDECREF(fs);
+                t = t2 ? frozenset_new(t2) : NULL;
+                XDECREF(t2);
+            }
+            if (t) {
+                CG_CHECK(cg_emit(c, build_op, 0));
+                CG_CHECK(cg_load_const_new(c, t));
+                return cg_emit(c, build_op == OP_BUILD_SET ? OP_SET_UPDATE : OP_LIST_EXTEND, 1);
+            }
+            err_clear();
+        }
+    }
     if (!has_starred(elts)) {
         for (int i = 0; i < n; i++) CG_CHECK(cg_expr(c, elts->items[i]));
         return cg_emit(c, build_op, n);
@@ -147,8 +177,14 @@ static int check_await(Compiler *c, Node *n)
 int cg_call_helper(Compiler *c, int n_already, NodeList *args, NodeList *keywords)
 {
     bool dstar = false;
-    for (int i = 0; i < keywords->n; i++)
-        if (!keywords->items[i]->v.Keyword.arg) dstar = true;
+    for (int i = 0; i < keywords->n; i++) {
+        const char *kw = keywords->items[i]->v.Keyword.arg;
+        if (!kw) dstar = true;
+        else if (strcmp(kw, "__debug__") == 0) {
+            cg_error(c, NULL, "cannot assign to __debug__");
+            return -1;
+        }
+    }
     if (!has_starred(args) && !dstar) {
         for (int i = 0; i < args->n; i++) CG_CHECK(cg_expr(c, args->items[i]));
         int nkw = keywords->n;
@@ -235,14 +271,96 @@ static int cg_call(Compiler *c, Node *n)
     return cg_call_helper(c, 0, &n->v.Call.args, &n->v.Call.keywords);
 }
 
-/* A literal whose identity is meaningless (CPython's check_is_arg). */
+static bool is_foldable(Node *n);
+
+/* A literal whose identity is meaningless (CPython's check_is_arg on the
+ * constant-folded tree: constants other than singletons, constant tuples). */
 static bool is_literal(Node *e)
 {
     if (e->kind == Constant_kind) {
         ConstKind k = e->v.Constant.value.kind;
         return !(k == CONST_NONE || k == CONST_TRUE || k == CONST_FALSE || k == CONST_ELLIPSIS);
     }
-    return e->kind == JoinedStr_kind;
+    if (e->kind == Tuple_kind || e->kind == UnaryOp_kind) return is_foldable(e);
+    return false;
+}
+
+static const char *const_type_name(ConstKind k)
+{
+    switch (k) {
+    case CONST_STR: return "str";
+    case CONST_BYTES: return "bytes";
+    case CONST_INT: return "int";
+    case CONST_FLOAT: return "float";
+    case CONST_IMAG: return "complex";
+    case CONST_NONE: return "NoneType";
+    case CONST_TRUE: case CONST_FALSE: return "bool";
+    case CONST_ELLIPSIS: return "ellipsis";
+    }
+    return NULL;
+}
+
+/* The type an expression statically has (CPython's infer_type), or NULL. */
+static const char *infer_type(Node *e)
+{
+    switch (e->kind) {
+    case Tuple_kind: return "tuple";
+    case List_kind: case ListComp_kind: return "list";
+    case Dict_kind: case DictComp_kind: return "dict";
+    case Set_kind: case SetComp_kind: return "set";
+    case GeneratorExp_kind: return "generator";
+    case Lambda_kind: return "function";
+    case JoinedStr_kind: case FormattedValue_kind: return "str";
+    case Constant_kind: return const_type_name(e->v.Constant.value.kind);
+    case UnaryOp_kind:
+        if (is_foldable(e)) return const_type_name(e->v.UnaryOp.operand->v.Constant.value.kind);
+        return NULL;
+    default: return NULL;
+    }
+}
+
+/* Warnings for subscripting something that can never be subscripted that
+ * way (CPython's check_subscripter / check_index). */
+static void check_subscript(Compiler *c, Node *n)
+{
+    Node *e = n->v.Subscript.value, *s = n->v.Subscript.slice;
+    char msg[200];
+    bool unsub = false;
+    switch (e->kind) {
+    case Constant_kind: {
+        ConstKind k = e->v.Constant.value.kind;
+        unsub = k == CONST_NONE || k == CONST_ELLIPSIS || k == CONST_INT || k == CONST_TRUE ||
+                k == CONST_FALSE || k == CONST_FLOAT || k == CONST_IMAG;
+        break;
+    }
+    case UnaryOp_kind: unsub = is_foldable(e); break;
+    case Set_kind: case SetComp_kind: case GeneratorExp_kind: case Lambda_kind: unsub = true; break;
+    default: break;
+    }
+    if (unsub) {
+        snprintf(msg, sizeof msg, "'%s' object is not subscriptable; perhaps you missed a comma?",
+                 infer_type(e));
+        cg_warn(c, n, msg);
+        return;
+    }
+    if (s->kind == Slice_kind) return;
+    const char *it = infer_type(s);
+    if (!it || !strcmp(it, "int") || !strcmp(it, "bool")) return;
+    bool seq = false;
+    switch (e->kind) {
+    case Constant_kind: {
+        ConstKind k = e->v.Constant.value.kind;
+        seq = k == CONST_STR || k == CONST_BYTES;
+        break;
+    }
+    case Tuple_kind: case List_kind: case ListComp_kind: case JoinedStr_kind: case FormattedValue_kind:
+        seq = true; break;
+    default: break;
+    }
+    if (!seq) return;
+    snprintf(msg, sizeof msg, "%s indices must be integers or slices, not %s; perhaps you missed a comma?",
+             infer_type(e), it);
+    cg_warn(c, n, msg);
 }
 
 static void check_compare(Compiler *c, Node *n)
@@ -476,6 +594,7 @@ static int cg_expr_inner(Compiler *c, Node *n)
     }
     case Subscript_kind:
         if (n->v.Subscript.ctx != Load) return cg_store(c, n);
+        check_subscript(c, n);
         CG_CHECK(cg_expr(c, n->v.Subscript.value));
         if (n->v.Subscript.slice->kind == Slice_kind) CG_CHECK(cg_slice_parts(c, n->v.Subscript.slice));
         else CG_CHECK(cg_expr(c, n->v.Subscript.slice));
@@ -539,11 +658,11 @@ int cg_jump_if(Compiler *c, Node *n, int label, int cond)
         return 0;
     }
     CG_CHECK(cg_expr(c, n));
-    CodePos saved = c->u->loc;
-    cg_set_loc(c, n);
-    int r = cg_emit(c, cond ? OP_POP_JUMP_IF_TRUE : OP_POP_JUMP_IF_FALSE, label);
-    c->u->loc = saved;
-    return r;
+    /* Like CPython 3.11: a comparison's position sticks to the jump and to
+     * what follows in the same statement (an assert's raise shows carets
+     * under the test); any other test jumps at the statement's position. */
+    if (n->kind == Compare_kind) cg_set_loc(c, n);
+    return cg_emit(c, cond ? OP_POP_JUMP_IF_TRUE : OP_POP_JUMP_IF_FALSE, label);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -588,6 +707,11 @@ int cg_store(Compiler *c, Node *t)
         r = cg_nameop(c, t->v.Name.id, Store);
         break;
     case Attribute_kind: {
+        if (strcmp(t->v.Attribute.attr, "__debug__") == 0) {
+            cg_error(c, t, "cannot assign to __debug__");
+            r = -1;
+            break;
+        }
         r = cg_expr(c, t->v.Attribute.value);
         if (r < 0) break;
         cg_set_loc(c, t);

@@ -352,7 +352,6 @@ static int cg_import(Compiler *c, Node *n)
     NodeList *names = &n->v.Import.names;
     for (int i = 0; i < names->n; i++) {
         Node *a = names->items[i];
-        cg_set_loc(c, a);
         const char *full = a->v.Alias.name;
         EMIT(LOAD_CONST, cg_add_const(c, MAKE_SMALLINT(0)));
         EMIT(LOAD_CONST, cg_add_const(c, None));
@@ -400,7 +399,6 @@ static int cg_import_from(Compiler *c, Node *n)
     EMIT(IMPORT_NAME, idx);
     for (int i = 0; i < names->n; i++) {
         Node *a = names->items[i];
-        cg_set_loc(c, a);
         if (strcmp(a->v.Alias.name, "*") == 0) {
             EMIT(IMPORT_STAR, 0);
             return 0;
@@ -762,7 +760,6 @@ static int cg_stmt_inner(Compiler *c, Node *n)
     case Assert_kind: {
         int end = cg_new_label(c);
         CG_CHECK(cg_jump_if(c, n->v.Assert.test, end, 1));
-        cg_set_loc(c, n);
         if (n->v.Assert.msg) {
             EMIT(PUSH_NULL, 0);
             EMIT(LOAD_ASSERTION_ERROR, 0);

@@ -1086,18 +1086,11 @@ Obj *eval_frame(Frame *f, int throwflag)
     TARGET(SET_UPDATE) {
         Obj *it = POP();
         Obj *s = PEEK(oparg);
-        Obj *iter = obj_iter(it);
+        /* set.update semantics (a set/frozenset source is merged table-wise,
+         * which fixes the iteration order of constant set displays) */
+        int err = set_update(s, it);
         DECREF(it);
-        if (!iter) goto error;
-        Obj *item;
-        int err = 0;
-        while ((item = obj_iternext(iter))) {
-            err = set_add(s, item);
-            DECREF(item);
-            if (err) break;
-        }
-        DECREF(iter);
-        if (err || err_occurred()) goto error;
+        if (err < 0) goto error;
         DISPATCH();
     }
 

@@ -536,12 +536,15 @@ Obj *builtin_build_class(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames
         XDECREF(kwn);
         if (callargs != small) mem_free(callargs);
     }
-    if (cls && cell && TYPE(cell) == &Cell_Type) {
+    if (cls && cell && !IS_SMALLINT(cls) && type_has_flag(TYPE(cls), TF_TYPE_SUBCLASS) &&
+        TYPE(cell) == &Cell_Type) {
         Obj *cur = CELL_GET(cell);
-        if (!cur) {
-            ((CellObj *)cell)->ref = NEWREF(cls);
-        } else if (cur != cls) {
-            err_format(&Exc_TypeError, "__class__ set to %R defining %R as %R", cur, name, cls);
+        if (cur != cls) {
+            if (!cur)
+                err_format(&Exc_RuntimeError, "__class__ not set defining %R as %R. "
+                           "Was __classcell__ propagated to type.__new__?", name, cls);
+            else
+                err_format(&Exc_TypeError, "__class__ set to %R defining %R as %R", cur, name, cls);
             CLEAR(cls);
         }
     }

@@ -351,7 +351,7 @@ static Obj *bi_next(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames)
     Obj *it = args[0];
     if (TYPE(it)->iternext == NULL)
         return err_format(&Exc_TypeError, "'%T' object is not an iterator", it);
-    Obj *r = obj_iternext(it);
+    Obj *r = TYPE(it)->iternext(it);   /* the slot: keeps StopIteration(value) */
     if (r) return r;
     if (err_occurred()) {
         if (nargs == 2 && err_matches(&Exc_StopIteration)) {

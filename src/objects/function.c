@@ -360,6 +360,18 @@ static GetSetDef method_getset[] = {
     { NULL, NULL, NULL, NULL, NULL },
 };
 
+/* method(function, instance): types.MethodType */
+static Obj *method_type_new(TypeObj *type, Obj *const *args, size_t nargs, Obj *kwnames)
+{
+    if (kwnames && TUPLE_SIZE(kwnames) > 0)
+        return err_format(&Exc_TypeError, "method() takes no keyword arguments");
+    if (nargs != 2)
+        return err_format(&Exc_TypeError, "method expected 2 arguments, got %zd", (ssize_t)nargs);
+    if (!obj_callable(args[0])) return err_format(&Exc_TypeError, "first argument must be callable");
+    if (args[1] == None) return err_format(&Exc_TypeError, "instance must not be None");
+    return method_new(args[0], args[1]);
+}
+
 TypeObj Method_Type = {
     TYPE_HEAD_INIT,
     .name = "method",
@@ -368,6 +380,7 @@ TypeObj Method_Type = {
     .dealloc = method_dealloc,
     .repr = method_repr,
     .call = method_call,
+    .new_ = method_type_new,
     .getattr = method_getattr,
     .richcompare = method_richcompare,
     .hash = method_hash,
