@@ -252,11 +252,37 @@ static void wait_for_threads(Interp *in)
     DECREF(threading);
 }
 
+/* Like CPython at shutdown: drop __main__'s globals in insertion order (as
+ * freeing the module's dict does there; __builtins__ kept) so that objects
+ * still alive get their __del__ and generator finalizers run, then collect
+ * cycles. */
+static void clear_main_module(Interp *in)
+{
+    Obj *mainmod = in->modules ? dict_getitem_str(in->modules, "__main__") : NULL;
+    if (!mainmod || TYPE(mainmod) != &Module_Type) { if (err_occurred()) err_clear(); return; }
+    Obj *d = module_get_dict(mainmod);
+    if (!d) return;
+    INCREF(d);
+    Obj *keys = dict_keys_list(d);
+    if (!keys) { err_clear(); DECREF(d); return; }
+    for (ssize_t i = 0; i < LIST_SIZE(keys); i++) {
+        Obj *k = LIST_ITEMS(keys)[i];
+        if (!str_check(k) || str_eq_cstr(k, "__builtins__")) continue;
+        if (dict_setitem(d, k, None) < 0) err_clear();
+    }
+    DECREF(keys);
+    DECREF(d);
+    gc_collect(2);
+    if (err_occurred()) err_clear();
+}
+
 void interp_finalize(Interp *in)
 {
     if (in->finalizing) return;
     wait_for_threads(in);
     in->finalizing = 1;
     run_atexit(in);
-    if (interp_flush_std_files() < 0) in->finalizing = 2;   /* main(): exit status 120 */
+    if (interp_flush_std_files() < 0) { in->finalizing = 2; return; }   /* main(): exit status 120 */
+    clear_main_module(in);
+    if (interp_flush_std_files() < 0) in->finalizing = 2;
 }

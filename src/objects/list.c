@@ -330,7 +330,8 @@ static int list_ass_slice(ListObj *a, ssize_t lo, ssize_t hi, Obj *v) {
         recycle = (Obj **)mem_alloc((size_t)norig * sizeof(Obj *));
         if (!recycle) { XDECREF(seq); return -1; }
     }
-    memcpy(recycle, &a->items[lo], (size_t)norig * sizeof(Obj *));
+    if (norig > 0)   /* a->items may be NULL for an empty list */
+        memcpy(recycle, &a->items[lo], (size_t)norig * sizeof(Obj *));
     ssize_t size = a->size;
     if (d < 0) {
         memmove(&a->items[hi + d], &a->items[hi], (size_t)(size - hi) * sizeof(Obj *));
