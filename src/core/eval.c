@@ -373,6 +373,77 @@ static void init_stack_limit(char *here)
 }
 #define C_STACK_LIMIT c_stack_limit
 
+/* Per-instruction attribute cache: records that, for instances of exactly
+ * type `t` at version `version`, the attribute name has no class-level
+ * entry at all (so an instance-dict hit is the whole answer).  Type versions
+ * are dropped by type_modified() whenever the type, a base or its mro
+ * changes; getattr/setattr slots are re-checked on every use. */
+#define ATTR_CACHE_SIZE 2048
+typedef struct { const uint32_t *ip; TypeObj *t; unsigned version; } AttrCacheEntry;
+static AttrCacheEntry attr_cache[ATTR_CACHE_SIZE];
+
+static inline AttrCacheEntry *attr_cache_slot(const uint32_t *ip)
+{
+    return &attr_cache[((uintptr_t)ip >> 2) & (ATTR_CACHE_SIZE - 1)];
+}
+
+static inline bool attr_cache_hit(const uint32_t *ip, TypeObj *t)
+{
+    AttrCacheEntry *e = attr_cache_slot(ip);
+    return e->ip == ip && e->t == t && t->version != 0 && e->version == t->version;
+}
+
+/* After a slow-path access: remember (ip, t) if the class has no entry. */
+static inline void attr_cache_fill(const uint32_t *ip, TypeObj *t, Obj *name)
+{
+    if (t->flags & TF_TYPE_SUBCLASS) return;
+    if (type_lookup(t, name) != NULL || t->version == 0) return;
+    AttrCacheEntry *e = attr_cache_slot(ip);
+    e->ip = ip;
+    e->t = t;
+    e->version = t->version;
+}
+
+/* Per-instruction LOAD_GLOBAL cache keyed on the globals / builtins dicts'
+ * identities and versions (every dict mutation gives a fresh version). */
+#define GLOBAL_CACHE_SIZE 1024
+typedef struct {
+    const uint32_t *ip;
+    Obj *globals, *builtins;          /* builtins NULL: value came from globals */
+    uint64_t gver, bver;
+    Obj *value;                       /* borrowed: kept alive by the dict */
+} GlobalCacheEntry;
+static GlobalCacheEntry global_cache[GLOBAL_CACHE_SIZE];
+
+static inline GlobalCacheEntry *global_cache_slot(const uint32_t *ip)
+{
+    return &global_cache[((uintptr_t)ip >> 2) & (GLOBAL_CACHE_SIZE - 1)];
+}
+
+/* Names are interned lazily on first use so that attribute / global lookups
+ * hit the pointer-identity fast path in dict and method-cache lookups. */
+static Obj *eval_name_slow(Obj *names, int i)
+{
+    Obj *n = TUPLE_GET(names, i);
+    if (TYPE(n) != &Str_Type) return n;
+    INCREF(n);
+    Obj *in = str_intern(n);            /* steals the extra reference */
+    if (!in) { err_clear(); return n; }
+    if (in != n) {
+        INCREF(in);
+        TUPLE_ITEMS(names)[i] = in;
+        DECREF(n);
+    }
+    return in;
+}
+
+static inline Obj *eval_name(Obj *names, int i)
+{
+    Obj *n = TUPLE_GET(names, i);
+    if (LIKELY(((StrObj *)n)->interned)) return n;
+    return eval_name_slow(names, i);
+}
+
 Obj *eval_frame(Frame *f, int throwflag)
 {
     ThreadState *ts = ts_get();
@@ -429,7 +500,7 @@ Obj *eval_frame(Frame *f, int throwflag)
 #define PEEK(n) (sp[-(n)])
 #define SET_TOP(v) (sp[-1] = (v))
 #define SET_SECOND(v) (sp[-2] = (v))
-#define GETNAME(i) (TUPLE_GET(names, (i)))
+#define GETNAME(i) (eval_name(names, (i)))
 #define SAVE_LASTI() (f->lasti = (int)(next_instr - first_instr) - 1)
 #define JUMPTO(x) (next_instr = first_instr + (x))
 #define CHECK_BREAKER() do { \
@@ -658,13 +729,33 @@ Obj *eval_frame(Frame *f, int throwflag)
 
     TARGET(LOAD_GLOBAL) {
         Obj *name = GETNAME(oparg);
-        Obj *v = dict_getitem(f->globals, name);
-        if (!v) {
+        Obj *g = f->globals;
+        GlobalCacheEntry *gc = global_cache_slot(next_instr);
+        if (gc->ip == next_instr && gc->globals == g && gc->gver == DICT_VERSION(g)
+            && (gc->builtins == NULL
+                || (gc->builtins == f->builtins && gc->bver == DICT_VERSION(gc->builtins)))) {
+            Obj *cv = gc->value;
+            INCREF(cv);
+            PUSH(cv);
+            DISPATCH();
+        }
+        Obj *v = dict_getitem(g, name);
+        if (v) {
+            if (DICT_VERSION(g) != 0) {
+                gc->ip = next_instr; gc->globals = g; gc->gver = DICT_VERSION(g);
+                gc->builtins = NULL; gc->bver = 0; gc->value = v;
+            }
+        } else {
             if (UNLIKELY(err_occurred())) goto error;
             v = lookup_builtin(f, name);
             if (!v) {
                 if (!err_occurred()) name_error(name);
                 goto error;
+            }
+            Obj *b = f->builtins;
+            if (DICT_VERSION(g) != 0 && b && dict_check(b) && DICT_VERSION(b) != 0) {
+                gc->ip = next_instr; gc->globals = g; gc->gver = DICT_VERSION(g);
+                gc->builtins = b; gc->bver = DICT_VERSION(b); gc->value = v;
             }
         }
         INCREF(v);
@@ -694,7 +785,29 @@ Obj *eval_frame(Frame *f, int throwflag)
 
     TARGET(LOAD_ATTR) {
         Obj *owner = TOP();
-        Obj *v = obj_getattr(owner, GETNAME(oparg));
+        Obj *name = GETNAME(oparg);
+        Obj *v;
+        if (!IS_SMALLINT(owner) && TYPE(owner)->getattr == obj_generic_getattr) {
+            TypeObj *t = TYPE(owner);
+            if (attr_cache_hit(next_instr, t) && t->dictoffset) {
+                Obj **dp = (Obj **)((char *)owner + t->dictoffset);
+                if (*dp) {
+                    v = dict_getitem(*dp, name);
+                    if (v) {
+                        INCREF(v);
+                        SET_TOP(v);
+                        DECREF(owner);
+                        DISPATCH();
+                    }
+                    if (err_occurred()) goto error;
+                }
+            }
+            v = obj_getattr(owner, name);
+            if (!v) goto error;
+            attr_cache_fill(next_instr, t, name);
+        } else {
+            v = obj_getattr(owner, name);
+        }
         if (!v) goto error;
         SET_TOP(v);
         DECREF(owner);
@@ -704,7 +817,21 @@ Obj *eval_frame(Frame *f, int throwflag)
     TARGET(STORE_ATTR) {
         Obj *owner = POP();
         Obj *v = POP();
-        int r = obj_setattr(owner, GETNAME(oparg), v);
+        Obj *name = GETNAME(oparg);
+        int r;
+        if (!IS_SMALLINT(owner) && TYPE(owner)->setattr == obj_generic_setattr) {
+            TypeObj *t = TYPE(owner);
+            Obj **dp;
+            if (attr_cache_hit(next_instr, t) && t->dictoffset
+                && *(dp = (Obj **)((char *)owner + t->dictoffset)) != NULL) {
+                r = dict_setitem(*dp, name, v);
+            } else {
+                r = obj_setattr(owner, name, v);
+                if (r == 0) attr_cache_fill(next_instr, t, name);
+            }
+        } else {
+            r = obj_setattr(owner, name, v);
+        }
         DECREF(owner);
         DECREF(v);
         if (r < 0) goto error;
