@@ -49,7 +49,7 @@ test: gilpy
 	python3 tools/runtests.py --gilpy ./gilpy $(T)
 
 test-asan: gilpy-asan
-	ASAN_OPTIONS=detect_leaks=1 python3 tools/runtests.py --gilpy ./gilpy-asan --timeout 120 $(T)
+	ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 python3 tools/runtests.py --gilpy ./gilpy-asan --timeout 120 $(T)
 
 expected:
 	python3 tools/runtests.py --regen $(T)
