@@ -143,6 +143,7 @@ Obj *gen_new_from_frame(Frame *f, Obj *func);
 Obj *gen_send_ex(Obj *gen, Obj *value, int *done);
 /* gen.throw(exc) as used by yield from delegation; *done as gen_send_ex. */
 Obj *gen_throw_ex(Obj *gen, Obj *exc, int *done);
+extern TypeObj AsyncGen_Type, AsyncGenASend_Type, AsyncGenAThrow_Type;
 static inline bool gen_check(Obj *o) {
     return !IS_SMALLINT(o) && (TYPE(o) == &Generator_Type || TYPE(o) == &Coroutine_Type);
 }

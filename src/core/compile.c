@@ -110,7 +110,7 @@ static bool is_jump(int op)
     case OP_JUMP: case OP_POP_JUMP_IF_FALSE: case OP_POP_JUMP_IF_TRUE: case OP_POP_JUMP_IF_NONE:
     case OP_POP_JUMP_IF_NOT_NONE: case OP_JUMP_IF_FALSE_OR_POP: case OP_JUMP_IF_TRUE_OR_POP:
     case OP_FOR_ITER: case OP_SEND: case OP_SETUP_FINALLY: case OP_SETUP_WITH:
-    case OP_JUMP_IF_NOT_EXC_MATCH:
+    case OP_JUMP_IF_NOT_EXC_MATCH: case OP_CHECK_EG_MATCH:
         return true;
     default:
         return false;
@@ -383,6 +383,7 @@ static int stack_effect(int op, int arg, int jump)
     case OP_FOR_ITER: return jump ? -1 : 1;
     case OP_JUMP_IF_FALSE_OR_POP: case OP_JUMP_IF_TRUE_OR_POP: return jump ? 0 : -1;
     case OP_SEND: return jump ? -1 : 0;
+    case OP_CHECK_EG_MATCH: return jump ? -1 : 0;
     case OP_SETUP_FINALLY: return jump ? 2 : 0;
     case OP_SETUP_WITH: return jump ? 1 : 0;
     case OP_GET_ANEXT: return 1;

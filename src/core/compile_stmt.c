@@ -33,6 +33,8 @@ static int unwind_fblock(Compiler *c, FBlock *b, int preserve_tos)
     case FB_TRY_EXCEPT:
         EMIT(POP_BLOCK, 0);
         return 0;
+    case FB_EXCEPT_STAR:
+        return 0;    /* unreachable: break/continue/return are rejected inside except* */
     case FB_FINALLY_TRY: {
         EMIT(POP_BLOCK, 0);
         /* run the finally body with this block removed (a return inside it must not re-run it) */
@@ -105,6 +107,12 @@ static int cg_return(Compiler *c, Node *n)
         cg_error(c, n, "'return' with value in async generator");
         return -1;
     }
+    for (int i = c->u->nfblocks - 1; i >= 0; i--) {
+        if (c->u->fblocks[i].type == FB_EXCEPT_STAR) {
+            cg_error(c, n, "'break', 'continue' and 'return' cannot appear in an except* block");
+            return -1;
+        }
+    }
     if (n->v.Return.value) CG_CHECK(cg_expr(c, n->v.Return.value));
     else EMIT(LOAD_CONST, cg_add_const(c, None));
     CG_CHECK(cg_unwind_fblock_stack(c, 1, NULL));
@@ -121,6 +129,10 @@ static int cg_break_continue(Compiler *c, Node *n, bool is_break)
     for (i = u->nfblocks - 1; i >= 0; i--) {
         int t = u->fblocks[i].type;
         if (t == FB_WHILE_LOOP || t == FB_FOR_LOOP || t == FB_ASYNC_FOR_LOOP) break;
+        if (t == FB_EXCEPT_STAR) {
+            cg_error(c, n, "'break', 'continue' and 'return' cannot appear in an except* block");
+            return -1;
+        }
     }
     if (i < 0) {
         cg_error(c, n, is_break ? "'break' outside loop" : "'continue' not properly in loop");
@@ -278,8 +290,81 @@ static int cg_try_except(Compiler *c, Node *n)
     return 0;
 }
 
+/* except*: at the handler the stack is [prev, exc]; it becomes
+ * [prev, orig, list, rest].  Each clause splits rest by its type; exceptions
+ * raised by a clause body are appended to list; finally rest is appended and
+ * PREP_RERAISE_STAR computes what (if anything) to re-raise. */
+static int cg_try_star_except(Compiler *c, Node *n)
+{
+    int l_except = cg_new_label(c), end = cg_new_label(c), l_reraise = cg_new_label(c);
+    EMIT(SETUP_FINALLY, l_except);
+    CG_CHECK(cg_push_fblock(c, FB_TRY_EXCEPT, -1, -1, n, NULL));
+    CG_CHECK(cg_body(c, &n->v.Try.body));
+    cg_pop_fblock(c);
+    EMIT(POP_BLOCK, 0);
+    CG_CHECK(cg_body(c, &n->v.Try.orelse));
+    EMIT(JUMP, end);
+    cg_use_label(c, l_except);
+    EMIT(COPY, 1);
+    EMIT(BUILD_LIST, 0);
+    EMIT(SWAP, 2);
+    NodeList *hs = &n->v.Try.handlers;
+    for (int i = 0; i < hs->n; i++) {
+        Node *h = hs->items[i];
+        cg_set_loc(c, h);
+        int next = cg_new_label(c), l_h = cg_new_label(c);
+        CG_CHECK(cg_expr(c, h->v.ExceptHandler.type));
+        EMIT(CHECK_EG_MATCH, next);
+        const char *name = h->v.ExceptHandler.name;
+        if (name) CG_CHECK(cg_nameop(c, name, Store));
+        else EMIT(POP_TOP, 0);
+        EMIT(SETUP_FINALLY, l_h);
+        CG_CHECK(cg_push_fblock(c, FB_EXCEPT_STAR, -1, -1, n, NULL));
+        CG_CHECK(cg_body(c, &h->v.ExceptHandler.body));
+        cg_pop_fblock(c);
+        EMIT(POP_BLOCK, 0);
+        if (name) CG_CHECK(clear_name(c, name));
+        EMIT(JUMP, next);
+        cg_use_label(c, l_h);
+        /* [prev, orig, list, rest, prev2, exc2] */
+        if (name) CG_CHECK(clear_name(c, name));
+        EMIT(LIST_APPEND, 3);
+        EMIT(POP_EXCEPT, 0);
+        cg_use_label(c, next);
+    }
+    EMIT(LIST_APPEND, 1);
+    EMIT(PREP_RERAISE_STAR, 0);
+    EMIT(COPY, 1);
+    EMIT(POP_JUMP_IF_NOT_NONE, l_reraise);
+    EMIT(POP_TOP, 0);
+    EMIT(POP_EXCEPT, 0);
+    EMIT(JUMP, end);
+    cg_use_label(c, l_reraise);
+    EMIT(RERAISE, 0);
+    cg_use_label(c, end);
+    return 0;
+}
+
 static int cg_try(Compiler *c, Node *n)
 {
+    if (n->kind == TryStar_kind) {
+        if (!n->v.Try.finalbody.n) return cg_try_star_except(c, n);
+        int l_handler = cg_new_label(c), end = cg_new_label(c);
+        EMIT(SETUP_FINALLY, l_handler);
+        CG_CHECK(cg_push_fblock(c, FB_FINALLY_TRY, -1, -1, n, NULL));
+        CG_CHECK(cg_try_star_except(c, n));
+        cg_pop_fblock(c);
+        EMIT(POP_BLOCK, 0);
+        CG_CHECK(cg_body(c, &n->v.Try.finalbody));
+        EMIT(JUMP, end);
+        cg_use_label(c, l_handler);
+        CG_CHECK(cg_push_fblock(c, FB_FINALLY_END, -1, -1, n, NULL));
+        CG_CHECK(cg_body(c, &n->v.Try.finalbody));
+        cg_pop_fblock(c);
+        EMIT(RERAISE, 0);
+        cg_use_label(c, end);
+        return 0;
+    }
     if (!n->v.Try.finalbody.n) return cg_try_except(c, n);
     int l_handler = cg_new_label(c), end = cg_new_label(c);
     EMIT(SETUP_FINALLY, l_handler);

@@ -1672,6 +1672,31 @@ Obj *eval_frame(Frame *f, int throwflag)
         DISPATCH();
     }
 
+    TARGET(CHECK_EG_MATCH) {
+        Obj *type = POP();
+        Obj *match = NULL, *rest = NULL;
+        int r = eval_eg_match(TOP(), type, &match, &rest);
+        DECREF(type);
+        if (r < 0) goto error;
+        Obj *old = TOP();
+        SET_TOP(rest);
+        DECREF(old);
+        if (!match) JUMPTO(oparg);
+        else PUSH(match);
+        DISPATCH();
+    }
+
+    TARGET(PREP_RERAISE_STAR) {
+        Obj *list = POP();
+        Obj *orig = TOP();
+        Obj *res = eval_prep_reraise_star(orig, list);
+        DECREF(list);
+        if (!res) goto error;
+        SET_TOP(res);
+        DECREF(orig);
+        DISPATCH();
+    }
+
     TARGET(BEFORE_WITH) {
         Obj *mgr = TOP();
         Obj *enter = obj_type_lookup_special(mgr, str_intern_cstr("__enter__"));

@@ -654,3 +654,171 @@ int eval_super_args(TypeObj **type, Obj **obj)
     err_set_str(&Exc_RuntimeError, "super(): __class__ cell not found");
     return -1;
 }
+
+/* ---- except* ---- */
+
+static int check_star_type(Obj *t)
+{
+    if (tuple_check(t)) {
+        for (ssize_t i = 0; i < TUPLE_SIZE(t); i++)
+            if (check_star_type(TUPLE_GET(t, i)) < 0) return -1;
+        return 0;
+    }
+    if (!(type_has_flag(TYPE(t), TF_TYPE_SUBCLASS) && type_is_subtype((TypeObj *)t, &Exc_BaseException))) {
+        err_set_str(&Exc_TypeError, "catching classes that do not inherit from BaseException is not allowed");
+        return -1;
+    }
+    if (type_is_subtype((TypeObj *)t, &Exc_BaseExceptionGroup)) {
+        err_set_str(&Exc_TypeError, "catching ExceptionGroup with except* is not allowed. Use except instead.");
+        return -1;
+    }
+    return 0;
+}
+
+static bool is_group(Obj *o)
+{
+    return !IS_SMALLINT(o) && type_is_subtype(TYPE(o), &Exc_BaseExceptionGroup);
+}
+
+int eval_eg_match(Obj *rest, Obj *type, Obj **match, Obj **newrest)
+{
+    *match = NULL;
+    *newrest = NULL;
+    if (check_star_type(type) < 0) return -1;
+    if (rest == None) { *newrest = NEWREF(None); return 0; }
+    if (is_group(rest)) {
+        Obj *pair = obj_call_method(rest, "split", &type, 1);
+        if (!pair) return -1;
+        if (!tuple_check(pair) || TUPLE_SIZE(pair) != 2) {
+            DECREF(pair);
+            err_set_str(&Exc_TypeError, "ExceptionGroup.split must return a 2-tuple");
+            return -1;
+        }
+        Obj *m = TUPLE_GET(pair, 0);
+        *newrest = NEWREF(TUPLE_GET(pair, 1));
+        if (m != None) *match = NEWREF(m);
+        DECREF(pair);
+        return 0;
+    }
+    if (!exc_matches(rest, type)) { *newrest = NEWREF(rest); return 0; }
+    Obj *l = tuple_new(1);
+    if (!l) return -1;
+    TUPLE_SET(l, 0, NEWREF(rest));
+    Obj *msg = str_from_cstr("");
+    if (!msg) { DECREF(l); return -1; }
+    Obj *args[2] = { msg, l };
+    Obj *eg = obj_call(OBJ(&Exc_BaseExceptionGroup), args, 2, NULL);
+    DECREF(msg);
+    DECREF(l);
+    if (!eg) return -1;
+    Obj *tb = exc_get_traceback(rest);
+    if (tb) exc_set_traceback(eg, tb);
+    *match = eg;
+    *newrest = NEWREF(None);
+    return 0;
+}
+
+/* Append every leaf exception of e to leaves. */
+static int collect_leaves(Obj *e, Obj *leaves)
+{
+    if (!is_group(e)) return list_append(leaves, e);
+    Obj *excs = obj_getattr(e, str_intern_cstr("exceptions"));
+    if (!excs) return -1;
+    int r = 0;
+    if (enter_recursive_call(" in except*") < 0) { DECREF(excs); return -1; }
+    for (ssize_t i = 0; i < TUPLE_SIZE(excs) && r == 0; i++) r = collect_leaves(TUPLE_GET(excs, i), leaves);
+    leave_recursive_call();
+    DECREF(excs);
+    return r;
+}
+
+static bool in_list(Obj *l, Obj *o)
+{
+    for (ssize_t i = 0; i < LIST_SIZE(l); i++)
+        if (LIST_ITEMS(l)[i] == o) return true;
+    return false;
+}
+
+/* The part of group g whose leaves are in keep (identity); new ref, None if empty. */
+static Obj *project(Obj *g, Obj *keep)
+{
+    if (!is_group(g)) return NEWREF(in_list(keep, g) ? g : None);
+    Obj *excs = obj_getattr(g, str_intern_cstr("exceptions"));
+    if (!excs) return NULL;
+    Obj *sub = list_new(0);
+    if (!sub) { DECREF(excs); return NULL; }
+    bool all = true;
+    if (enter_recursive_call(" in except*") < 0) { DECREF(excs); DECREF(sub); return NULL; }
+    for (ssize_t i = 0; i < TUPLE_SIZE(excs); i++) {
+        Obj *p = project(TUPLE_GET(excs, i), keep);
+        if (!p) { leave_recursive_call(); DECREF(excs); DECREF(sub); return NULL; }
+        if (p != TUPLE_GET(excs, i)) all = false;
+        int r = p == None ? 0 : list_append(sub, p);
+        DECREF(p);
+        if (r < 0) { leave_recursive_call(); DECREF(excs); DECREF(sub); return NULL; }
+    }
+    leave_recursive_call();
+    DECREF(excs);
+    if (all) { DECREF(sub); return NEWREF(g); }
+    if (LIST_SIZE(sub) == 0) { DECREF(sub); return NEWREF(None); }
+    Obj *d = obj_call_method(g, "derive", &sub, 1);
+    DECREF(sub);
+    if (!d) return NULL;
+    if (!IS_SMALLINT(d) && type_has_flag(TYPE(d), TF_EXC_SUBCLASS)) {
+        BaseExcObj *src = (BaseExcObj *)g, *dst = (BaseExcObj *)d;
+        if (src->traceback) exc_set_traceback(d, src->traceback);
+        if (src->cause) SETREF(dst->cause, NEWREF(src->cause));
+        if (src->context) SETREF(dst->context, NEWREF(src->context));
+        dst->suppress_context = src->suppress_context;
+        if (src->notes) SETREF(dst->notes, NEWREF(src->notes));
+    }
+    return d;
+}
+
+Obj *eval_prep_reraise_star(Obj *orig, Obj *list)
+{
+    ssize_t n = LIST_SIZE(list);
+    if (!is_group(orig)) {
+        for (ssize_t i = 0; i < n; i++)
+            if (LIST_ITEMS(list)[i] != None) return NEWREF(LIST_ITEMS(list)[i]);
+        return NEWREF(None);
+    }
+    Obj *origleaves = list_new(0), *keep = list_new(0), *raised = list_new(0);
+    Obj *res = NULL;
+    if (!origleaves || !keep || !raised || collect_leaves(orig, origleaves) < 0) goto done;
+    for (ssize_t i = 0; i < n; i++) {
+        Obj *e = LIST_ITEMS(list)[i];
+        if (e == None) continue;
+        Obj *lv = list_new(0);
+        if (!lv || collect_leaves(e, lv) < 0) { XDECREF(lv); goto done; }
+        bool re = true;
+        for (ssize_t j = 0; j < LIST_SIZE(lv); j++)
+            if (!in_list(origleaves, LIST_ITEMS(lv)[j])) { re = false; break; }
+        int r = 0;
+        if (re) {
+            for (ssize_t j = 0; j < LIST_SIZE(lv) && r == 0; j++) r = list_append(keep, LIST_ITEMS(lv)[j]);
+        } else {
+            r = list_append(raised, e);
+        }
+        DECREF(lv);
+        if (r < 0) goto done;
+    }
+    Obj *proj;
+    if (LIST_SIZE(keep) == 0) proj = NEWREF(None);
+    else proj = project(orig, keep);
+    if (!proj) goto done;
+    if (LIST_SIZE(raised) == 0) { res = proj; goto done; }
+    if (proj != None && list_append(raised, proj) < 0) { DECREF(proj); goto done; }
+    DECREF(proj);
+    if (LIST_SIZE(raised) == 1) { res = NEWREF(LIST_ITEMS(raised)[0]); goto done; }
+    Obj *msg = str_from_cstr("");
+    if (!msg) goto done;
+    Obj *args[2] = { msg, raised };
+    res = obj_call(OBJ(&Exc_BaseExceptionGroup), args, 2, NULL);
+    DECREF(msg);
+done:
+    XDECREF(origleaves);
+    XDECREF(keep);
+    XDECREF(raised);
+    return res;
+}

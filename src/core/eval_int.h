@@ -17,6 +17,12 @@ int print_expr(Obj *v);
 Obj *func_display_name(Obj *func);                   /* "mod.qual()" as CPython's _PyObject_FunctionStr */
 int frame_init_cells(Frame *f, Obj *closure);
 
+/* eval_call.c: except* support.  eval_eg_match: split rest by type into new
+ * refs *match (NULL when nothing matched) and *rest (None when all matched).
+ * eval_prep_reraise_star: the exception to re-raise (new ref, maybe None). */
+int eval_eg_match(Obj *rest, Obj *type, Obj **match, Obj **newrest);
+Obj *eval_prep_reraise_star(Obj *orig, Obj *list);
+
 /* gen.c */
 Obj *gen_yf(Obj *gen);                               /* borrowed delegate iterator or NULL */
 

@@ -49,6 +49,7 @@ static TypeObj *const static_types[] = {
     &CFunction_Type, &WrapperDescr_Type, &MethodWrapper_Type, &WeakRef_Type,
     &Code_Type, &Function_Type, &Method_Type, &Cell_Type, &Frame_Type,
     &Generator_Type, &Coroutine_Type, &CoroWrapper_Type,
+    &AsyncGen_Type, &AsyncGenASend_Type, &AsyncGenAThrow_Type,
     &Traceback_Type,
 #define X(c, n, b) &Exc_##c,
     EXC_TYPES(X)

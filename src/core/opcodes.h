@@ -101,6 +101,8 @@
     X(RERAISE, 1, 0, "raise TOS again (no new traceback entry)") \
     X(RAISE_VARARGS, -1, 0, "arg 0 bare raise, 1 raise exc, 2 raise exc from cause") \
     X(JUMP_IF_NOT_EXC_MATCH, 1, 0, "pops the type, peeks the exception") \
+    X(CHECK_EG_MATCH, 2, 2, "except*: [rest, type] -> [rest', match] or jump with [rest']") \
+    X(PREP_RERAISE_STAR, 2, 1, "except*: [orig, list] -> [exc to raise or None]") \
     X(BEFORE_WITH, 1, 2, "mgr -> exit, enter()") \
     X(BEFORE_ASYNC_WITH, 1, 2, "mgr -> aexit, aenter() (awaitable)") \
     X(WITH_NORMAL_EXIT, 1, -1, "exit(None,None,None); arg 1: keep result") \

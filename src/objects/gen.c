@@ -14,6 +14,7 @@
 
 static const char *kind_name(Obj *gen)
 {
+    if (TYPE(gen) == &AsyncGen_Type) return "async generator";
     return TYPE(gen) == &Coroutine_Type ? "coroutine" : "generator";
 }
 
@@ -21,6 +22,16 @@ Obj *gen_new_from_frame(Frame *f, Obj *func)
 {
     CodeObj *co = (CodeObj *)f->code;
     TypeObj *t = (co->flags & CO_COROUTINE) ? &Coroutine_Type : &Generator_Type;
+    if (co->flags & CO_ASYNC_GENERATOR) {
+        t = &AsyncGen_Type;
+        /* readied lazily: interp.c's static type list predates these types */
+        if (!(AsyncGen_Type.flags & TF_READY) &&
+            (type_ready(&AsyncGen_Type) < 0 || type_ready(&AsyncGenASend_Type) < 0 ||
+             type_ready(&AsyncGenAThrow_Type) < 0)) {
+            DECREF(f);
+            return NULL;
+        }
+    }
     GenObj *g = (GenObj *)obj_alloc(t, 0);
     if (!g) { DECREF(f); return NULL; }
     g->frame = f;
@@ -78,8 +89,16 @@ static Obj *gen_resume(GenObj *g, Obj *push, int throwflag, int *done)
         if (err_matches(&Exc_StopIteration)) {
             Obj *exc = err_fetch();
             const char *msg = TYPE(OBJ(g)) == &Coroutine_Type ? "coroutine raised StopIteration"
+                            : TYPE(OBJ(g)) == &AsyncGen_Type ? "async generator raised StopIteration"
                                                          : "generator raised StopIteration";
             err_set_str(&Exc_RuntimeError, msg);
+            Obj *nexc = err_fetch();
+            exc_set_cause(nexc, NEWREF(exc));
+            exc_set_context(nexc, exc);
+            err_restore(nexc);
+        } else if (TYPE(OBJ(g)) == &AsyncGen_Type && err_matches(&Exc_StopAsyncIteration)) {
+            Obj *exc = err_fetch();
+            err_set_str(&Exc_RuntimeError, "async generator raised StopAsyncIteration");
             Obj *nexc = err_fetch();
             exc_set_cause(nexc, NEWREF(exc));
             exc_set_context(nexc, exc);
@@ -394,7 +413,8 @@ static void gen_traverse(Obj *o, visitproc_ visit, void *arg)
 
 static Obj *gen_repr(Obj *o)
 {
-    return str_from_format("<%s object %U at %p>", kind_name(o), ((GenObj *)o)->qualname, (void *)o);
+    const char *k = TYPE(o) == &AsyncGen_Type ? "async_generator" : kind_name(o);
+    return str_from_format("<%s object %U at %p>", k, ((GenObj *)o)->qualname, (void *)o);
 }
 
 static Obj *gen_get_frame(Obj *o, void *c)
@@ -555,4 +575,328 @@ TypeObj CoroWrapper_Type = {
     .iter = gen_iter_self,
     .iternext = cw_iternext,
     .methods = cw_methods,
+};
+
+/* ---- async generators ----
+ * The body's frame is driven like a coroutine.  A plain `yield` (YIELD_VALUE
+ * arg 0) produces an item: the awaitable finishes with StopIteration(item).
+ * An `await` inside the body suspends at YIELD_VALUE arg 1: the value passes
+ * through to whoever drives the awaitable. */
+
+enum { AW_INIT = 0, AW_ITER = 1, AW_CLOSED = 2 };
+
+typedef struct {
+    OBJ_HEAD;
+    Obj *gen;
+    Obj *val;       /* asend: value to send first; athrow: args tuple or NULL (aclose) */
+    int state;
+} AGAwaitObj;
+
+static bool ag_is_item_yield(GenObj *g)
+{
+    Frame *f = g->frame;
+    if (!f || f->state != FRAME_SUSPENDED || f->next <= 0) return false;
+    CodeObj *co = (CodeObj *)f->code;
+    uint32_t w = co->code[f->next - 1];
+    return INSTR_OP(w) == OP_YIELD_VALUE && INSTR_ARG(w) == 0;
+}
+
+/* Translate a gen_send_ex/gen_throw_ex result for an awaitable. */
+static Obj *ag_unwrap(AGAwaitObj *a, Obj *r, int done)
+{
+    GenObj *g = (GenObj *)a->gen;
+    if (!r) {
+        if (err_matches(&Exc_StopAsyncIteration) || err_matches(&Exc_GeneratorExit)) g->closed = 1;
+        a->state = AW_CLOSED;
+        return NULL;
+    }
+    if (done) {
+        DECREF(r);
+        g->closed = 1;
+        a->state = AW_CLOSED;
+        err_set_none(&Exc_StopAsyncIteration);
+        return NULL;
+    }
+    if (ag_is_item_yield(g)) {
+        a->state = AW_CLOSED;
+        set_stop_iteration(r);
+        DECREF(r);
+        return NULL;
+    }
+    return r;
+}
+
+static Obj *agaw_new(TypeObj *t, Obj *gen, Obj *val)
+{
+    AGAwaitObj *a = (AGAwaitObj *)obj_alloc(t, 0);
+    if (!a) return NULL;
+    a->gen = NEWREF(gen);
+    a->val = val ? NEWREF(val) : NULL;
+    a->state = AW_INIT;
+    return OBJ(a);
+}
+
+static Obj *asend_send_impl(AGAwaitObj *a, Obj *v)
+{
+    if (a->state == AW_CLOSED)
+        return err_set_str(&Exc_RuntimeError, "cannot reuse already awaited __anext__()/asend()");
+    if (a->state == AW_INIT) {
+        if (!v || v == None) v = a->val ? a->val : None;
+        a->state = AW_ITER;
+    }
+    int done;
+    Obj *r = gen_send_ex(a->gen, v ? v : None, &done);
+    return ag_unwrap(a, r, done);
+}
+
+static Obj *athrow_send_impl(AGAwaitObj *a, Obj *v)
+{
+    GenObj *g = (GenObj *)a->gen;
+    bool is_close = a->val == NULL;
+    if (a->state == AW_CLOSED)
+        return err_set_str(&Exc_RuntimeError, "cannot reuse already awaited aclose()/athrow()");
+    if (!g->frame || g->frame->state == FRAME_CLEARED) {
+        a->state = AW_CLOSED;
+        if (is_close) err_set_none(&Exc_StopIteration);
+        else err_set_none(&Exc_StopAsyncIteration);
+        return NULL;
+    }
+    Obj *r;
+    int done = 0;
+    if (a->state == AW_INIT) {
+        if (g->closed) {
+            a->state = AW_CLOSED;
+            err_set_none(&Exc_StopAsyncIteration);
+            return NULL;
+        }
+        if (v && v != None)
+            return err_set_str(&Exc_RuntimeError, "can't send non-None value to a just-started coroutine");
+        a->state = AW_ITER;
+        if (is_close) {
+            g->closed = 1;
+            if (g->frame->state == FRAME_CREATED) {
+                gen_clear(a->gen);
+                a->state = AW_CLOSED;
+                err_set_none(&Exc_StopIteration);
+                return NULL;
+            }
+            Obj *ge = exc_new(&Exc_GeneratorExit, NULL);
+            if (!ge) return NULL;
+            r = gen_throw_ex(a->gen, ge, &done);
+            DECREF(ge);
+        } else {
+            TupleObj *t = (TupleObj *)a->val;
+            size_t n = (size_t)TUPLE_SIZE(OBJ(t));
+            Obj *exc = make_throw_exc(TUPLE_ITEMS(OBJ(t))[0], n > 1 ? TUPLE_ITEMS(OBJ(t))[1] : NULL,
+                                      n > 2 ? TUPLE_ITEMS(OBJ(t))[2] : NULL);
+            if (!exc) { a->state = AW_CLOSED; return NULL; }
+            r = gen_throw_ex(a->gen, exc, &done);
+            DECREF(exc);
+        }
+    } else {
+        r = gen_send_ex(a->gen, v ? v : None, &done);
+    }
+    if (!is_close) return ag_unwrap(a, r, done);
+    /* aclose() */
+    if (r) {
+        if (!done && ag_is_item_yield(g)) {
+            DECREF(r);
+            a->state = AW_CLOSED;
+            return err_set_str(&Exc_RuntimeError, "async generator ignored GeneratorExit");
+        }
+        if (!done) return r;
+        DECREF(r);
+        a->state = AW_CLOSED;
+        err_set_none(&Exc_StopIteration);
+        return NULL;
+    }
+    a->state = AW_CLOSED;
+    if (err_matches(&Exc_StopAsyncIteration) || err_matches(&Exc_GeneratorExit)) {
+        err_clear();
+        err_set_none(&Exc_StopIteration);
+    }
+    return NULL;
+}
+
+static Obj *agaw_send_impl(Obj *self, Obj *v)
+{
+    AGAwaitObj *a = (AGAwaitObj *)self;
+    if (TYPE(self) == &AsyncGenASend_Type) return asend_send_impl(a, v);
+    return athrow_send_impl(a, v);
+}
+
+static Obj *agaw_iternext(Obj *self) { return agaw_send_impl(self, None); }
+
+static Obj *agaw_send(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames)
+{
+    if (args_no_kw("send", kwnames) < 0 || args_count("send", nargs, 1, 1) < 0) return NULL;
+    return agaw_send_impl(self, args[0]);
+}
+
+static Obj *agaw_throw(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames)
+{
+    AGAwaitObj *a = (AGAwaitObj *)self;
+    if (args_no_kw("throw", kwnames) < 0 || args_count("throw", nargs, 1, 3) < 0) return NULL;
+    if (a->state == AW_CLOSED)
+        return err_set_str(&Exc_RuntimeError, TYPE(self) == &AsyncGenASend_Type
+                           ? "cannot reuse already awaited __anext__()/asend()"
+                           : "cannot reuse already awaited aclose()/athrow()");
+    Obj *exc = make_throw_exc(args[0], nargs > 1 ? args[1] : NULL, nargs > 2 ? args[2] : NULL);
+    if (!exc) return NULL;
+    a->state = AW_ITER;
+    int done;
+    Obj *r = gen_throw_ex(a->gen, exc, &done);
+    DECREF(exc);
+    if (TYPE(self) == &AsyncGenAThrow_Type && a->val == NULL) {
+        if (r && !done && ag_is_item_yield((GenObj *)a->gen)) {
+            DECREF(r);
+            a->state = AW_CLOSED;
+            return err_set_str(&Exc_RuntimeError, "async generator ignored GeneratorExit");
+        }
+        if (r && done) {
+            DECREF(r);
+            a->state = AW_CLOSED;
+            err_set_none(&Exc_StopIteration);
+            return NULL;
+        }
+        if (!r && (err_matches(&Exc_StopAsyncIteration) || err_matches(&Exc_GeneratorExit))) {
+            err_clear();
+            err_set_none(&Exc_StopIteration);
+        }
+        return r;
+    }
+    return ag_unwrap(a, r, done);
+}
+
+static Obj *agaw_close(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames)
+{
+    ((AGAwaitObj *)self)->state = AW_CLOSED;
+    RETURN_NONE;
+}
+
+static Obj *agaw_await(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames) { return NEWREF(self); }
+
+static void agaw_dealloc(Obj *o)
+{
+    AGAwaitObj *a = (AGAwaitObj *)o;
+    CLEAR(a->gen);
+    CLEAR(a->val);
+    obj_free(o);
+}
+
+static void agaw_traverse(Obj *o, visitproc_ visit, void *arg)
+{
+    AGAwaitObj *a = (AGAwaitObj *)o;
+    if (a->gen) visit(a->gen, arg);
+    if (a->val) visit(a->val, arg);
+}
+
+static int agaw_clear(Obj *o)
+{
+    AGAwaitObj *a = (AGAwaitObj *)o;
+    CLEAR(a->gen);
+    CLEAR(a->val);
+    return 0;
+}
+
+static MethodDef agaw_methods[] = {
+    { "send", agaw_send, 0, NULL },
+    { "throw", agaw_throw, 0, NULL },
+    { "close", agaw_close, 0, NULL },
+    { "__await__", agaw_await, 0, NULL },
+    { NULL, NULL, 0, NULL },
+};
+
+TypeObj AsyncGenASend_Type = {
+    TYPE_HEAD_INIT,
+    .name = "async_generator_asend",
+    .basicsize = sizeof(AGAwaitObj),
+    .flags = TF_GC | TF_IMMUTABLETYPE,
+    .dealloc = agaw_dealloc,
+    .traverse = agaw_traverse,
+    .clear = agaw_clear,
+    .iter = gen_iter_self,
+    .iternext = agaw_iternext,
+    .methods = agaw_methods,
+};
+
+TypeObj AsyncGenAThrow_Type = {
+    TYPE_HEAD_INIT,
+    .name = "async_generator_athrow",
+    .basicsize = sizeof(AGAwaitObj),
+    .flags = TF_GC | TF_IMMUTABLETYPE,
+    .dealloc = agaw_dealloc,
+    .traverse = agaw_traverse,
+    .clear = agaw_clear,
+    .iter = gen_iter_self,
+    .iternext = agaw_iternext,
+    .methods = agaw_methods,
+};
+
+static Obj *ag_aiter(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames)
+{
+    if (args_no_kw("__aiter__", kwnames) < 0 || args_count("__aiter__", nargs, 0, 0) < 0) return NULL;
+    return NEWREF(self);
+}
+
+static Obj *ag_anext(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames)
+{
+    if (args_no_kw("__anext__", kwnames) < 0 || args_count("__anext__", nargs, 0, 0) < 0) return NULL;
+    return agaw_new(&AsyncGenASend_Type, self, NULL);
+}
+
+static Obj *ag_asend(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames)
+{
+    if (args_no_kw("asend", kwnames) < 0 || args_count("asend", nargs, 1, 1) < 0) return NULL;
+    return agaw_new(&AsyncGenASend_Type, self, args[0]);
+}
+
+static Obj *ag_athrow(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames)
+{
+    if (args_no_kw("athrow", kwnames) < 0 || args_count("athrow", nargs, 1, 3) < 0) return NULL;
+    Obj *t = tuple_new((ssize_t)nargs);
+    if (!t) return NULL;
+    for (size_t i = 0; i < nargs; i++) TUPLE_ITEMS(t)[i] = NEWREF(args[i]);
+    Obj *r = agaw_new(&AsyncGenAThrow_Type, self, t);
+    DECREF(t);
+    return r;
+}
+
+static Obj *ag_aclose(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames)
+{
+    if (args_no_kw("aclose", kwnames) < 0 || args_count("aclose", nargs, 0, 0) < 0) return NULL;
+    return agaw_new(&AsyncGenAThrow_Type, self, NULL);
+}
+
+static MethodDef ag_methods[] = {
+    { "__aiter__", ag_aiter, 0, NULL },
+    { "__anext__", ag_anext, 0, NULL },
+    { "asend", ag_asend, 0, NULL },
+    { "athrow", ag_athrow, 0, NULL },
+    { "aclose", ag_aclose, 0, NULL },
+    { NULL, NULL, 0, NULL },
+};
+
+static GetSetDef ag_getset[] = {
+    { "ag_frame", gen_get_frame, NULL, NULL, NULL },
+    { "ag_running", gen_get_running, NULL, NULL, NULL },
+    { "ag_code", gen_get_code, NULL, NULL, NULL },
+    { "ag_await", gen_get_yf, NULL, NULL, NULL },
+    { "__name__", gen_get_name, gen_set_name, NULL, NULL },
+    { "__qualname__", gen_get_qualname, gen_set_qualname, NULL, NULL },
+    { NULL, NULL, NULL, NULL, NULL },
+};
+
+TypeObj AsyncGen_Type = {
+    TYPE_HEAD_INIT,
+    .name = "async_generator",
+    .basicsize = sizeof(GenObj),
+    .flags = TF_GC | TF_IMMUTABLETYPE,
+    .dealloc = gen_dealloc,
+    .repr = gen_repr,
+    .traverse = gen_traverse,
+    .clear = gen_clear,
+    .methods = ag_methods,
+    .getset = ag_getset,
+    .weaklistoffset = offsetof(GenObj, weakreflist),
 };
