@@ -483,8 +483,10 @@ static void declare(Ctx *c, Node *n, int global)
         sym->flags |= global ? DEF_GLOBAL : DEF_NONLOCAL;
         sym->lineno = n->lineno;
         sym->col = n->col_offset;
+        if (!sym->decl) sym->decl = n;
         if ((sym->flags & DEF_GLOBAL) && (sym->flags & DEF_NONLOCAL)) {
-            symtable_error(c->st, n, "name '%s' is nonlocal and global", name);
+            /* CPython points at the first of the two declarations. */
+            symtable_error(c->st, sym->decl, "name '%s' is nonlocal and global", name);
             return;
         }
     }

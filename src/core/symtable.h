@@ -35,6 +35,7 @@ typedef struct {
     int scope;
     int in_freevars;          /* class scopes: also listed in co_freevars */
     int lineno, col;          /* of the global/nonlocal declaration */
+    Node *decl;               /* first global/nonlocal statement naming it (error position) */
 } Symbol;
 
 typedef struct Scope Scope;
