@@ -444,6 +444,28 @@ static inline Obj *eval_name(Obj *names, int i)
     return eval_name_slow(names, i);
 }
 
+/* Bound __enter__/__exit__ (or __aenter__/__aexit__) of a context manager,
+ * with CPython's errors when either is missing. */
+static int with_lookup(Obj *mgr, bool async, Obj **enter, Obj **exit)
+{
+    const char *proto = async ? "asynchronous context manager" : "context manager";
+    *enter = obj_type_lookup_special(mgr, str_intern_cstr(async ? "__aenter__" : "__enter__"));
+    if (!*enter) {
+        if (!err_occurred())
+            err_format(&Exc_TypeError, "'%T' object does not support the %s protocol", mgr, proto);
+        return -1;
+    }
+    *exit = obj_type_lookup_special(mgr, str_intern_cstr(async ? "__aexit__" : "__exit__"));
+    if (!*exit) {
+        if (!err_occurred())
+            err_format(&Exc_TypeError, "'%T' object does not support the %s protocol (missed %s method)",
+                       mgr, proto, async ? "__aexit__" : "__exit__");
+        CLEAR(*enter);
+        return -1;
+    }
+    return 0;
+}
+
 Obj *eval_frame(Frame *f, int throwflag)
 {
     ThreadState *ts = ts_get();
@@ -1699,19 +1721,8 @@ Obj *eval_frame(Frame *f, int throwflag)
 
     TARGET(BEFORE_WITH) {
         Obj *mgr = TOP();
-        Obj *enter = obj_type_lookup_special(mgr, str_intern_cstr("__enter__"));
-        if (!enter) {
-            if (!err_occurred())
-                err_format(&Exc_TypeError, "'%T' object does not support the context manager protocol", mgr);
-            goto error;
-        }
-        Obj *exit = obj_type_lookup_special(mgr, str_intern_cstr("__exit__"));
-        if (!exit) {
-            if (!err_occurred())
-                err_format(&Exc_TypeError, "'%T' object does not support the context manager protocol (missed __exit__ method)", mgr);
-            DECREF(enter);
-            goto error;
-        }
+        Obj *enter, *exit;
+        if (with_lookup(mgr, false, &enter, &exit) < 0) goto error;
         SET_TOP(exit);
         DECREF(mgr);
         SAVE_LASTI();
@@ -1724,19 +1735,8 @@ Obj *eval_frame(Frame *f, int throwflag)
 
     TARGET(BEFORE_ASYNC_WITH) {
         Obj *mgr = TOP();
-        Obj *enter = obj_type_lookup_special(mgr, str_intern_cstr("__aenter__"));
-        if (!enter) {
-            if (!err_occurred())
-                err_format(&Exc_TypeError, "'%T' object does not support the asynchronous context manager protocol", mgr);
-            goto error;
-        }
-        Obj *exit = obj_type_lookup_special(mgr, str_intern_cstr("__aexit__"));
-        if (!exit) {
-            if (!err_occurred())
-                err_format(&Exc_TypeError, "'%T' object does not support the asynchronous context manager protocol (missed __aexit__ method)", mgr);
-            DECREF(enter);
-            goto error;
-        }
+        Obj *enter, *exit;
+        if (with_lookup(mgr, true, &enter, &exit) < 0) goto error;
         SET_TOP(exit);
         DECREF(mgr);
         Obj *res = obj_call0(enter);
