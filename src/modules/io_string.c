@@ -45,6 +45,23 @@ static Obj *closed_err(bool bytesio)
     return err_set_str(&Exc_ValueError, bytesio ? "I/O operation on closed file." : "I/O operation on closed file");
 }
 
+/* writelines() of both StringIO and BytesIO: write(x) for each item. */
+static Obj *write_each(Obj *self, Obj *iterable, cmethod write)
+{
+    Obj *it = obj_iter(iterable);
+    if (!it) return NULL;
+    Obj *x;
+    while ((x = obj_iternext(it)) != NULL) {
+        Obj *r = write(self, &x, 1, NULL);
+        DECREF(x);
+        if (!r) { DECREF(it); return NULL; }
+        DECREF(r);
+    }
+    DECREF(it);
+    if (err_occurred()) return NULL;
+    RETURN_NONE;
+}
+
 /* ======================================================================
  * StringIO
  * ====================================================================== */
@@ -260,18 +277,7 @@ static Obj *sio_writelines(Obj *self, Obj *const *args, size_t nargs, Obj *kwnam
 {
     if (args_count("writelines", nargs, 1, 1) < 0) return NULL;
     SIO_CHECK();
-    Obj *it = obj_iter(args[0]);
-    if (!it) return NULL;
-    Obj *x;
-    while ((x = obj_iternext(it)) != NULL) {
-        Obj *r = sio_write(self, &x, 1, NULL);
-        DECREF(x);
-        if (!r) { DECREF(it); return NULL; }
-        DECREF(r);
-    }
-    DECREF(it);
-    if (err_occurred()) return NULL;
-    RETURN_NONE;
+    return write_each(self, args[0], sio_write);
 }
 
 static Obj *sio_seek(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames)
@@ -576,18 +582,7 @@ static Obj *bio_writelines(Obj *self, Obj *const *args, size_t nargs, Obj *kwnam
 {
     if (args_count("writelines", nargs, 1, 1) < 0) return NULL;
     BIO_CHECK();
-    Obj *it = obj_iter(args[0]);
-    if (!it) return NULL;
-    Obj *x;
-    while ((x = obj_iternext(it)) != NULL) {
-        Obj *r = bio_write(self, &x, 1, NULL);
-        DECREF(x);
-        if (!r) { DECREF(it); return NULL; }
-        DECREF(r);
-    }
-    DECREF(it);
-    if (err_occurred()) return NULL;
-    RETURN_NONE;
+    return write_each(self, args[0], bio_write);
 }
 
 static Obj *bio_seek(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames)
