@@ -276,7 +276,8 @@ static Obj *sio_write(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames)
 static Obj *sio_writelines(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames)
 {
     if (args_count("writelines", nargs, 1, 1) < 0) return NULL;
-    SIO_CHECK();
+    /* writelines comes from IOBase in CPython, whose message has the period. */
+    if (SIO->closed) return closed_err(true);
     return write_each(self, args[0], sio_write);
 }
 
